@@ -1,0 +1,58 @@
+package handoff.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import handoff.core.InvalidRequestException;
+import handoff.core.ServiceUnavailableException;
+import handoff.wiring.Wiring;
+
+/**
+ * What every HTTP handler shares: parse the event, run {@link #handle}, and map every failure to the
+ * documented error body. Input problems become 4xx, throttling 503 with {@code Retry-After}, and anything
+ * unexpected a 500 that carries the request id and nothing else.
+ */
+public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    protected final Wiring wiring;
+    protected final ApiResponses responses;
+
+    protected ApiHandler(Wiring wiring) {
+        this.wiring = wiring;
+        this.responses = new ApiResponses(wiring.json());
+    }
+
+    protected abstract APIGatewayV2HTTPResponse handle(ApiRequest request);
+
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiRequest request = new ApiRequest(event);
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = handle(request);
+        } catch (ApiException e) {
+            response = responses.error(e.status(), e.code(), e.getMessage(), request.requestId());
+        } catch (InvalidRequestException e) {
+            response = responses.error(400, e.code(), e.getMessage(), request.requestId());
+        } catch (ServiceUnavailableException e) {
+            Log.error("dependency_unavailable", e, "requestId", request.requestId(), "route", request.routeKey());
+            response = responses.error(503, "service_unavailable",
+                    "A dependency is busy; nothing was changed. Retry shortly.", request.requestId());
+        } catch (RuntimeException e) {
+            Log.error("unhandled_error", e, "requestId", request.requestId(), "route", request.routeKey());
+            response = responses.error(500, "internal_error",
+                    "Something went wrong on our side. Quote the requestId if you contact us.", request.requestId());
+        }
+        Log.info("request", "requestId", request.requestId(), "route", request.routeKey(),
+                "status", Integer.toString(response.getStatusCode()));
+        return response;
+    }
+
+    /** The tenant behind the request's API key, or 401. */
+    protected String authenticateTenant(ApiRequest request) {
+        String key = request.bearerToken().orElseThrow(() ->
+                new ApiException(401, "missing_api_key", "Send your API key as 'Authorization: Bearer <key>'."));
+        return wiring.apiKeys().authenticate(key).orElseThrow(() ->
+                new ApiException(401, "invalid_api_key", "The API key is malformed, unknown or revoked."));
+    }
+}

@@ -1,0 +1,71 @@
+package handoff.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import handoff.core.integration.IntegrationRegistry;
+import handoff.core.link.LinkService;
+import handoff.core.secret.Secrets;
+import handoff.core.session.SessionRunner;
+import handoff.core.tenant.ApiKeys;
+import handoff.names.Names;
+import handoff.queue.SqsSessionQueue;
+import handoff.store.ApiKeyStore;
+import handoff.store.ItemMapper;
+import handoff.store.LinkStore;
+import handoff.store.SessionStore;
+import java.time.Clock;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the object graph by hand, once per container: no container, no scanning, no reflection.
+ * Handlers take a {@code Wiring}; their no-arg constructors use {@link #production()}.
+ */
+public final class Wiring {
+    private final Config config;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final LinkService links;
+    private final SessionRunner sessionRunner;
+    private final ApiKeys apiKeys;
+
+    public Wiring(Config config, DynamoDbClient dynamo, SqsClient sqs, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.json = new ObjectMapper();
+        Secrets secrets = new Secrets();
+        IntegrationRegistry integrations = IntegrationRegistry.standard();
+        ItemMapper items = new ItemMapper(json);
+        LinkStore linkStore = new LinkStore(dynamo, config.tableName(), items);
+        SessionStore sessionStore = new SessionStore(dynamo, config.tableName(), items);
+        SqsSessionQueue queue = new SqsSessionQueue(sqs, config.sessionsQueueUrl(), json);
+        this.links = new LinkService(linkStore, sessionStore, queue, integrations, secrets, clock,
+                config.sessionDeadline());
+        this.sessionRunner = new SessionRunner(linkStore, sessionStore, integrations, secrets, clock,
+                Names.WORKER_TIMEOUT);
+        this.apiKeys = new ApiKeys(new ApiKeyStore(dynamo, config.tableName()), secrets, clock);
+    }
+
+    /** The container-wide graph for Lambda, built on first use from the environment. */
+    public static Wiring production() {
+        return Production.INSTANCE;
+    }
+
+    public Config config() { return config; }
+    public ObjectMapper json() { return json; }
+    public Clock clock() { return clock; }
+    public LinkService links() { return links; }
+    public SessionRunner sessionRunner() { return sessionRunner; }
+    public ApiKeys apiKeys() { return apiKeys; }
+
+    /** Holder idiom: the clients are built once, when a handler first asks, and shared by every invocation. */
+    private static final class Production {
+        static final Wiring INSTANCE = new Wiring(
+                Config.fromEnvironment(System.getenv()),
+                // Endpoints, region and credentials come from the standard AWS environment
+                // (AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB, ...), so the same jar runs in Lambda and locally.
+                DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
+                SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
+                Clock.systemUTC());
+    }
+}
