@@ -26,7 +26,11 @@ public final class CreateApiKey {
             System.err.println("usage: CreateApiKey --tenant <id>   (letters, digits, . _ -; at most 64)");
             System.exit(2);
         }
-        String table = System.getenv().getOrDefault(Names.Env.TABLE_NAME, Names.TABLE);
+        String table = System.getenv(Names.Env.TABLE_NAME);
+        if (table == null || table.isBlank()) {
+            System.err.println("Set " + Names.Env.TABLE_NAME + " to the table's name (a stack output).");
+            System.exit(2);
+        }
         try (DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
             String apiKey = new ApiKeys(new ApiKeyStore(dynamo, table), new Secrets(), Clock.systemUTC()).issue(tenant);
             System.out.println("API key for tenant " + tenant + " in table " + table

@@ -1,6 +1,5 @@
 package handoff.wiring;
 
-import handoff.names.Names;
 import handoff.names.Names.Env;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +22,7 @@ public record Config(
 
     public static Config fromEnvironment(Map<String, String> env) {
         return new Config(
-                env.getOrDefault(Env.TABLE_NAME, Names.TABLE),
+                required(env, Env.TABLE_NAME),
                 required(env, Env.SESSIONS_QUEUE_URL),
                 env.getOrDefault(Env.PUBLIC_BASE_URL, "http://localhost:8080"),
                 env.getOrDefault(Env.APP_BASE_URL, "http://localhost:8080/app"),

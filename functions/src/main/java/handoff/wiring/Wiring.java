@@ -30,11 +30,14 @@ public final class Wiring {
     private final ApiKeys apiKeys;
 
     public Wiring(Config config, DynamoDbClient dynamo, SqsClient sqs, Clock clock) {
+        this(config, dynamo, sqs, clock, IntegrationRegistry.standard());
+    }
+
+    public Wiring(Config config, DynamoDbClient dynamo, SqsClient sqs, Clock clock, IntegrationRegistry integrations) {
         this.config = config;
         this.clock = clock;
         this.json = new ObjectMapper();
         Secrets secrets = new Secrets();
-        IntegrationRegistry integrations = IntegrationRegistry.standard();
         ItemMapper items = new ItemMapper(json);
         LinkStore linkStore = new LinkStore(dynamo, config.tableName(), items);
         SessionStore sessionStore = new SessionStore(dynamo, config.tableName(), items);

@@ -10,7 +10,7 @@ import java.util.List;
 public final class Names {
     private Names() {}
 
-    /** Base of the table name; the CDK stack appends the stage, the local runner uses it as is. */
+    /** Base of the table name; each stage (prod, dev, local, a test run) gets {@link #table(String)}. */
     public static final String TABLE = "handoff";
     public static final String PARTITION_KEY = "PK";
     public static final String SORT_KEY = "SK";
@@ -35,6 +35,18 @@ public final class Names {
     /** AWS recommends at least six times the function timeout. */
     public static final Duration SESSIONS_VISIBILITY_TIMEOUT = WORKER_TIMEOUT.multipliedBy(6);
     public static final int WORKER_BATCH_SIZE = 5;
+
+    public static String table(String stage) {
+        return TABLE + "-" + stage;
+    }
+
+    public static String sessionsQueue(String stage) {
+        return SESSIONS_QUEUE + "-" + stage;
+    }
+
+    public static String sessionsDlq(String stage) {
+        return SESSIONS_DLQ + "-" + stage;
+    }
 
     /** Environment variables the functions read once per container. */
     public static final class Env {

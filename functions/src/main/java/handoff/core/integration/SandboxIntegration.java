@@ -11,7 +11,9 @@ import java.util.UUID;
  * maps to the same fake account data; writes echo what was written with a stable id.
  *
  * <p>Arguments shared by every operation: {@code "fail": "<code>"} (or {@code true}) makes it fail with
- * that code; {@code "delayMs": n} makes it take n milliseconds (at most {@link #MAX_DELAY_MS}).
+ * that code; {@code "failAttempts": n} makes it fail only in the link's first n sessions, like a flaky
+ * carrier that works on retry; {@code "delayMs": n} makes it take n milliseconds (at most
+ * {@link #MAX_DELAY_MS}).
  */
 public final class SandboxIntegration implements Integration {
     public static final String ID = "sandbox";
@@ -35,7 +37,7 @@ public final class SandboxIntegration implements Integration {
     }
 
     @Override
-    public OperationOutcome run(String accountRef, Operation operation) {
+    public OperationOutcome run(RunContext context, Operation operation) {
         Map<String, Object> args = operation.arguments();
         pause(args.get("delayMs"));
         Object fail = args.get("fail");
@@ -43,6 +45,11 @@ public final class SandboxIntegration implements Integration {
             String code = fail instanceof String s && !s.isBlank() ? s : "sandbox_failure";
             return new OperationOutcome.Failed(code, "The sandbox was asked to fail " + operation.type() + ".");
         }
+        if (args.get("failAttempts") instanceof Number n && context.attempt() <= n.intValue()) {
+            return new OperationOutcome.Failed("carrier_unavailable",
+                    "The sandbox carrier is unavailable on attempt " + context.attempt() + "; retry.");
+        }
+        String accountRef = context.linkId();
         String accountId = "acct_" + stableId(accountRef).substring(0, 8);
         OperationType type = operation.type();
         if (type.equals(READ_ACCOUNT)) {

@@ -2,8 +2,6 @@ package handoff.core.session;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * One attempt at running a link's operations. Every attempt stays recorded; {@code attempt} counts
@@ -34,9 +32,5 @@ public record Session(
     /** How many operations have succeeded, i.e. the index of the next one to run. */
     public int completedOperations() {
         return (int) progress.stream().filter(p -> p.state() == OperationProgress.State.SUCCEEDED).count();
-    }
-
-    public List<Map<String, Object>> results() {
-        return progress.stream().map(OperationProgress::result).filter(Objects::nonNull).toList();
     }
 }

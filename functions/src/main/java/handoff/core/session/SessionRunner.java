@@ -4,6 +4,7 @@ import handoff.core.integration.Integration;
 import handoff.core.integration.IntegrationRegistry;
 import handoff.core.integration.Operation;
 import handoff.core.integration.OperationOutcome;
+import handoff.core.integration.RunContext;
 import handoff.core.link.Link;
 import handoff.core.link.LinkRepository;
 import handoff.core.link.LinkStatus;
@@ -72,7 +73,8 @@ public final class SessionRunner {
         }
         for (int i = session.completedOperations(); i < link.operations().size(); i++) {
             Operation operation = link.operations().get(i);
-            OperationOutcome outcome = integration.run(link.linkId(), operation);
+            OperationOutcome outcome = integration.run(
+                    new RunContext(link.linkId(), session.sessionId(), session.attempt()), operation);
             Instant finishedAt = clock.instant();
             switch (outcome) {
                 case OperationOutcome.Succeeded ok -> {
@@ -87,8 +89,8 @@ public final class SessionRunner {
                 }
             }
         }
-        List<java.util.Map<String, Object>> results = progress.stream().map(OperationProgress::result).toList();
-        return end(link, session, progress, SessionEnding.completed(results));
+        return end(link, session, progress, SessionEnding.completed(
+                progress.stream().map(OperationProgress::result).toList()));
     }
 
     private Outcome end(Link link, Session session, List<OperationProgress> progress, SessionEnding ending) {

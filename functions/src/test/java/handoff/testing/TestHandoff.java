@@ -1,0 +1,175 @@
+package handoff.testing;
+
+import static handoff.testing.Events.withBearer;
+import static handoff.testing.Events.withBody;
+import static handoff.testing.Events.withPathParameter;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import handoff.core.integration.IntegrationRegistry;
+import handoff.embedded.EmbeddedAws;
+import handoff.http.ClaimLinkHandler;
+import handoff.http.CreateLinkHandler;
+import handoff.http.LinkStatusHandler;
+import handoff.names.Names;
+import handoff.queue.QueueProvisioner;
+import handoff.store.TableProvisioner;
+import handoff.wiring.Config;
+import handoff.wiring.Wiring;
+import handoff.worker.SessionWorkerHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * One Handoff stage for one test: its own table and queues on the JVM's shared DynamoDB Local and
+ * ElasticMQ, the real handlers wired to them, a clock the test moves, and two tenants with API keys.
+ */
+public final class TestHandoff {
+    public static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+    private static final AtomicInteger STAGES = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final MutableClock clock = new MutableClock(START);
+    public final String stage = "it" + STAGES.incrementAndGet() + "x" + Long.toString(System.nanoTime(), 36);
+    public final DynamoDbClient dynamo;
+    public final SqsClient sqs;
+    public final String table = Names.table(stage);
+    public final String queueUrl;
+    public final Wiring wiring;
+    public final String apiKey;
+    public final String otherTenantApiKey;
+
+    public final CreateLinkHandler createLink;
+    public final ClaimLinkHandler claimLink;
+    public final LinkStatusHandler linkStatus;
+    public final SessionWorkerHandler worker;
+
+    public TestHandoff() {
+        this(IntegrationRegistry.standard());
+    }
+
+    public TestHandoff(IntegrationRegistry integrations) {
+        EmbeddedAws aws = SharedAws.get();
+        dynamo = aws.dynamo();
+        sqs = aws.sqs();
+        TableProvisioner.createIfMissing(dynamo, table);
+        queueUrl = QueueProvisioner.createSessionQueues(sqs, stage);
+        wiring = new Wiring(config(queueUrl), dynamo, sqs, clock, integrations);
+        apiKey = wiring.apiKeys().issue("acme");
+        otherTenantApiKey = wiring.apiKeys().issue("globex");
+        createLink = new CreateLinkHandler(wiring);
+        claimLink = new ClaimLinkHandler(wiring);
+        linkStatus = new LinkStatusHandler(wiring);
+        worker = new SessionWorkerHandler(wiring);
+    }
+
+    public Config config(String sessionsQueueUrl) {
+        return new Config(table, sessionsQueueUrl, "https://api.handoff.test", "https://app.handoff.test",
+                Config.DEFAULT_SESSION_DEADLINE);
+    }
+
+    // ---- HTTP, through the sample events in events/ ----
+
+    public APIGatewayV2HTTPResponse create(String body) {
+        return createLink.handleRequest(withBody(withBearer(Events.http("create-link.json"), apiKey), body), null);
+    }
+
+    /** Creates a link from {@code body} and returns the 201 response body. */
+    public JsonNode created(String body) {
+        APIGatewayV2HTTPResponse response = create(body);
+        if (response.getStatusCode() != 201) throw new AssertionError("create failed: " + response.getBody());
+        return json(response);
+    }
+
+    public APIGatewayV2HTTPResponse claim(String claimCode) {
+        return claimLink.handleRequest(withBody(Events.http("claim-link.json"), claimCodeBody(claimCode)), null);
+    }
+
+    public APIGatewayV2HTTPResponse statusByClaimCode(String claimCode) {
+        return linkStatus.handleRequest(
+                withBody(Events.http("link-status-by-claim-code.json"), claimCodeBody(claimCode)), null);
+    }
+
+    public APIGatewayV2HTTPResponse get(String linkId, String asApiKey) {
+        return linkStatus.handleRequest(withBearer(withPathParameter(Events.http("get-link.json"), "linkId", linkId),
+                asApiKey), null);
+    }
+
+    public static String claimCodeBody(String claimCode) {
+        return JSON.createObjectNode().put("claimCode", claimCode).toString();
+    }
+
+    public static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return JSON.readTree(response.getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- SQS, as Lambda's event source mapping would deliver it ----
+
+    /** Receives what is visible on the sessions queue (without deleting it). */
+    public List<Message> receive() {
+        return sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+    }
+
+    /** Delivers messages to the worker as one batch; deletes those it did not report as failed. */
+    public SQSBatchResponse deliver(List<Message> messages) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages.stream().map(TestHandoff::record).toList());
+        SQSBatchResponse response = worker.handleRequest(event, null);
+        Set<String> failed = new HashSet<>();
+        response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+        for (Message m : messages) {
+            if (!failed.contains(m.messageId())) sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+        }
+        return response;
+    }
+
+    /** Runs the worker on everything queued, until the queue is empty; returns how many messages it saw. */
+    public int drainQueue() {
+        int seen = 0;
+        for (List<Message> batch = receive(); !batch.isEmpty(); batch = receive()) {
+            seen += batch.size();
+            deliver(batch);
+        }
+        return seen;
+    }
+
+    static SQSEvent.SQSMessage record(Message message) {
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setMessageId(message.messageId());
+        record.setReceiptHandle(message.receiptHandle());
+        record.setBody(message.body());
+        record.setEventSource("aws:sqs");
+        return record;
+    }
+
+    /** One DynamoDB Local and ElasticMQ for the whole test JVM; stopped when the JVM exits. */
+    static final class SharedAws {
+        private static EmbeddedAws instance;
+
+        static synchronized EmbeddedAws get() {
+            if (instance == null) {
+                instance = EmbeddedAws.start(null);
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+            }
+            return instance;
+        }
+    }
+}
