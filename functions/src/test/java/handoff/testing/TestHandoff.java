@@ -130,15 +130,20 @@ public final class TestHandoff {
 
     /** Delivers messages to the worker as one batch; deletes those it did not report as failed. */
     public SQSBatchResponse deliver(List<Message> messages) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages.stream().map(TestHandoff::record).toList());
-        SQSBatchResponse response = worker.handleRequest(event, null);
+        SQSBatchResponse response = invokeWorker(messages);
         Set<String> failed = new HashSet<>();
         response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
         for (Message m : messages) {
             if (!failed.contains(m.messageId())) sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
         }
         return response;
+    }
+
+    /** Hands messages to the worker as one batch, as a (re)delivery would, leaving the queue alone. */
+    public SQSBatchResponse invokeWorker(List<Message> messages) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages.stream().map(TestHandoff::record).toList());
+        return worker.handleRequest(event, null);
     }
 
     /** Runs the worker on everything queued, until the queue is empty; returns how many messages it saw. */
