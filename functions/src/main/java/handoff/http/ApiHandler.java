@@ -5,8 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import handoff.core.InvalidRequestException;
+import handoff.core.RateLimitedException;
 import handoff.core.ServiceUnavailableException;
+import handoff.core.claimtoken.Identity;
 import handoff.wiring.Wiring;
+import java.util.Optional;
 
 /**
  * What every HTTP handler shares: parse the event, run {@link #handle}, and map every failure to the
@@ -34,6 +37,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             response = responses.error(e.status(), e.code(), e.getMessage(), request.requestId());
         } catch (InvalidRequestException e) {
             response = responses.error(400, e.code(), e.getMessage(), request.requestId());
+        } catch (RateLimitedException e) {
+            response = responses.error(429, "rate_limited", e.getMessage(), request.requestId(), e.retryAfterSeconds());
         } catch (ServiceUnavailableException e) {
             Log.error("dependency_unavailable", e, "requestId", request.requestId(), "route", request.routeKey());
             response = responses.error(503, "service_unavailable",
@@ -46,6 +51,21 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Log.info("request", "requestId", request.requestId(), "route", request.routeKey(),
                 "status", Integer.toString(response.getStatusCode()));
         return response;
+    }
+
+    /** The signed-in human behind the request's bearer token or session cookie, if it verifies. */
+    protected Optional<Identity> identity(ApiRequest request) {
+        Optional<String> token = request.bearerToken().or(() -> request.cookie(wiring.config().oidc().sessionCookie()));
+        return token.flatMap(wiring.identities()::verify);
+    }
+
+    /** The signed-in human, or 401. */
+    protected Identity requireIdentity(ApiRequest request) {
+        if (request.header("Authorization").isEmpty() && request.cookie(wiring.config().oidc().sessionCookie()).isEmpty()) {
+            throw new ApiException(401, "not_signed_in", "Sign in and send your identity token as 'Authorization: Bearer <token>'.");
+        }
+        return identity(request).orElseThrow(() -> new ApiException(401, "invalid_identity",
+                "The identity token is invalid, expired, or not from the configured issuer."));
     }
 
     /** The tenant behind the request's API key, or 401. */

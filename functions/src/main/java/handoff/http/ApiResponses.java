@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** The one place that turns results and errors into HTTP responses. */
 public final class ApiResponses {
-    /** Seconds a client should wait before retrying after a 503 or 429. */
+    /** Seconds a client should wait before retrying after a 503. */
     public static final int RETRY_AFTER_SECONDS = 2;
 
     private final ObjectMapper json;
@@ -24,11 +24,15 @@ public final class ApiResponses {
 
     /** {@code {"error":{"code","message","requestId"}}}: never an exception message or a stack trace. */
     public APIGatewayV2HTTPResponse error(int status, String code, String message, String requestId) {
+        return error(status, code, message, requestId, status == 503 ? RETRY_AFTER_SECONDS : 0);
+    }
+
+    /** @param retryAfterSeconds sent as {@code Retry-After} when positive */
+    public APIGatewayV2HTTPResponse error(int status, String code, String message, String requestId,
+                                          long retryAfterSeconds) {
         ObjectNode error = json.createObjectNode();
         error.putObject("error").put("code", code).put("message", message).put("requestId", requestId);
-        Map<String, String> extra = status == 503 || status == 429
-                ? Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
-                : Map.of();
+        Map<String, String> extra = retryAfterSeconds > 0 ? Map.of("Retry-After", Long.toString(retryAfterSeconds)) : Map.of();
         return response(status, error.toString(), "application/json", extra);
     }
 

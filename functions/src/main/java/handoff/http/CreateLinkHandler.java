@@ -7,7 +7,11 @@ import handoff.core.link.LinkDraft;
 import handoff.core.link.Owner;
 import handoff.wiring.Wiring;
 
-/** {@code POST /v1/links}: a tenant creates a pending link and gets its claim code. */
+/**
+ * {@code POST /v1/links}: a tenant (API key) creates a pending link and gets its claim code. Without
+ * credentials an agent creates an anonymous link and gets, in this response only, a claim token that a
+ * human later consumes to become the owner.
+ */
 public final class CreateLinkHandler extends ApiHandler {
     private final LinkJson linkJson;
 
@@ -20,13 +24,25 @@ public final class CreateLinkHandler extends ApiHandler {
         this.linkJson = new LinkJson(wiring.json());
     }
 
+    static final String CLAIM_TOKEN_WARNING = "This claimToken is shown once and never again. Store it in a secret "
+            + "store now: whoever opens claimUrl while signed in becomes the owner of this link.";
+
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        String tenantId = authenticateTenant(request);
+        boolean anonymous = request.header("Authorization").isEmpty();
+        Owner owner = anonymous ? null : Owner.tenant(authenticateTenant(request));
         LinkDraft draft = linkJson.draft(request.jsonBody(wiring.json()));
-        CreatedLink created = wiring.links().create(draft, Owner.tenant(tenantId));
+        CreatedLink created = anonymous
+                ? wiring.links().createAnonymous(draft, request.sourceIp())
+                : wiring.links().create(draft, owner);
         ObjectNode body = linkJson.link(created.link(), created.link().createdAt());
         body.put("claimCode", created.claimCode());
+        if (anonymous) {
+            body.put("claimToken", created.claimToken());
+            body.put("claimUrl", wiring.config().publicBaseUrl() + "/claim/" + created.claimToken());
+            body.put("claimExpiresAt", created.claimTokenExpiresAt().toString());
+            body.put("warning", CLAIM_TOKEN_WARNING);
+        }
         return responses.json(201, body);
     }
 }

@@ -5,6 +5,7 @@ import static handoff.store.Attr.s;
 import static handoff.store.Attr.time;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import handoff.core.claimtoken.ClaimToken;
 import handoff.core.link.Link;
 import handoff.core.link.LinkStatus;
 import handoff.core.link.Owner;
@@ -95,6 +96,25 @@ public final class ItemMapper {
                 Attr.string(item, "errorMessage"),
                 Attr.string(item, "leaseId"),
                 Attr.instant(item, "leaseUntil"));
+    }
+
+    Map<String, AttributeValue> claimTokenItem(ClaimToken token) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.claimTokenPk(token.tokenHash())));
+        item.put(Keys.SK, s(Keys.CLAIM_TOKEN_SK));
+        item.put("linkId", s(token.linkId()));
+        item.put("expiresAt", time(token.expiresAt()));
+        // Kept past its window so a late visitor hears "expired" rather than "not found".
+        item.put(Keys.TTL, Attr.epochSeconds(token.expiresAt().plus(ClaimToken.WINDOW)));
+        return item;
+    }
+
+    ClaimToken claimToken(String tokenHash, Map<String, AttributeValue> item) {
+        String consumedByKind = Attr.string(item, "consumedByKind");
+        return new ClaimToken(tokenHash, Attr.string(item, "linkId"), Attr.instant(item, "expiresAt"),
+                Attr.instant(item, "consumedAt"),
+                consumedByKind == null ? null
+                        : new Owner(Owner.Kind.fromWire(consumedByKind), Attr.string(item, "consumedById")));
     }
 
     String progress(java.util.List<handoff.core.session.OperationProgress> progress) {

@@ -15,6 +15,7 @@ import java.util.Locale;
  * claim-code lookup    CLAIMCODE#{sha256}        CLAIMCODE       -                                 -
  * claim-token record   CLAIMTOKEN#{sha256}       CLAIMTOKEN      -                                 -
  * API key              APIKEY#{sha256}           APIKEY          -                                 -
+ * rate-limit counter   RATE#{name}#{subject}#{w} RATE            -                                 -
  * </pre>
  *
  * A link and its sessions share a partition, so one query returns the link with every attempt,
@@ -34,6 +35,8 @@ final class Keys {
     static final String SESSION_SK_PREFIX = "SESSION#";
     static final String CLAIM_CODE_SK = "CLAIMCODE";
     static final String API_KEY_SK = "APIKEY";
+    static final String CLAIM_TOKEN_SK = "CLAIMTOKEN";
+    static final String RATE_SK = "RATE";
 
     private Keys() {}
 
@@ -47,6 +50,14 @@ final class Keys {
 
     static String claimCodePk(String claimCodeHash) {
         return "CLAIMCODE#" + claimCodeHash;
+    }
+
+    static String claimTokenPk(String claimTokenHash) {
+        return "CLAIMTOKEN#" + claimTokenHash;
+    }
+
+    static String ratePk(String key) {
+        return "RATE#" + key;
     }
 
     static String apiKeyPk(String apiKeyHash) {

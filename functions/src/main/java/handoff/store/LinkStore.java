@@ -4,9 +4,12 @@ import static handoff.store.Attr.n;
 import static handoff.store.Attr.s;
 import static handoff.store.Attr.time;
 
+import handoff.core.claimtoken.ClaimToken;
 import handoff.core.link.Link;
 import handoff.core.link.LinkRepository;
 import handoff.core.link.LinkStatus;
+import handoff.core.link.Owner;
+import handoff.names.Names;
 import handoff.core.session.Session;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,15 +42,15 @@ public final class LinkStore implements LinkRepository {
     }
 
     @Override
-    public void insert(Link link, String claimCodeHash) {
+    public void insert(Link link, String claimCodeHash, ClaimToken claimToken) {
         Map<String, AttributeValue> claimCode = Map.of(
                 Keys.PK, s(Keys.claimCodePk(claimCodeHash)),
                 Keys.SK, s(Keys.CLAIM_CODE_SK),
                 "linkId", s(link.linkId()),
                 Keys.TTL, Attr.epochSeconds(link.expiresAt().plus(CLAIM_CODE_GRACE)));
-        boolean written = DynamoCalls.transact(() -> dynamo.transactWriteItems(t -> t.transactItems(
-                newItem(items.linkItem(link)),
-                newItem(claimCode))));
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(newItem(items.linkItem(link)), newItem(claimCode)));
+        if (claimToken != null) writes.add(newItem(items.claimTokenItem(claimToken)));
+        boolean written = DynamoCalls.transact(() -> dynamo.transactWriteItems(t -> t.transactItems(writes)));
         if (!written) throw new IllegalStateException("Fresh random ids collided; refusing to overwrite");
     }
 
@@ -91,6 +94,26 @@ public final class LinkStore implements LinkRepository {
     }
 
     @Override
+    public LinkPage listByOwner(Owner owner, int limit, String cursor) {
+        String ownerPk = Keys.ownerPk(owner);
+        Map<String, AttributeValue> startKey = cursor == null ? null : OwnerCursor.decode(cursor, ownerPk);
+        QueryResponse page = DynamoCalls.call(() -> dynamo.query(QueryRequest.builder().tableName(table)
+                .indexName(Names.OWNER_INDEX.name())
+                .keyConditionExpression("#ownerPk = :ownerPk")
+                .expressionAttributeNames(Map.of("#ownerPk", Keys.OWNER_PK))
+                .expressionAttributeValues(Map.of(":ownerPk", s(ownerPk)))
+                .scanIndexForward(false)
+                .limit(limit)
+                .exclusiveStartKey(startKey)
+                .build()));
+        List<Link> links = page.items().stream().map(items::link).toList();
+        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? OwnerCursor.encode(page.lastEvaluatedKey())
+                : null;
+        return new LinkPage(links, next);
+    }
+
+    @Override
     public boolean startSession(Link observed, Session session, Instant now) {
         Map<String, String> names = new HashMap<>(Map.of(
                 "#status", "status", "#attempts", "attempts", "#expiresAt", "expiresAt",
@@ -118,11 +141,15 @@ public final class LinkStore implements LinkRepository {
                 newItem(items.sessionItem(session)))));
     }
 
-    private TransactWriteItem newItem(Map<String, AttributeValue> item) {
+    static TransactWriteItem newItem(String table, Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK))
                 .build()).build();
+    }
+
+    private TransactWriteItem newItem(Map<String, AttributeValue> item) {
+        return newItem(table, item);
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

@@ -9,25 +9,48 @@ import java.util.Map;
  * runner) sets.
  *
  * @param publicBaseUrl where this API is reachable, for claim URLs
- * @param appBaseUrl the product's web app, for post-claim redirects
+ * @param appBaseUrl the product's web app, for post-claim redirects to {@code /dashboard/links/{id}}
+ * @param anonymousCreatesPerHour anonymous link creations allowed per source IP per hour
  */
 public record Config(
         String tableName,
         String sessionsQueueUrl,
         String publicBaseUrl,
         String appBaseUrl,
-        Duration sessionDeadline) {
+        Duration sessionDeadline,
+        int anonymousCreatesPerHour,
+        Oidc oidc) {
 
     public static final Duration DEFAULT_SESSION_DEADLINE = Duration.ofMinutes(15);
+    public static final int DEFAULT_ANONYMOUS_CREATES_PER_HOUR = 20;
+
+    /**
+     * The OpenID Connect issuer whose tokens identify humans, and where its sign-in pages are.
+     *
+     * @param organizationClaim the claim naming the active organization ({@code org_id} by default)
+     * @param sessionCookie the cookie that carries the token to the hosted claim page
+     */
+    public record Oidc(String issuer, String audience, String jwksUrl, String organizationClaim, String sessionCookie,
+                       String signInUrl, String signUpUrl) {}
 
     public static Config fromEnvironment(Map<String, String> env) {
         return new Config(
                 required(env, Env.TABLE_NAME),
                 required(env, Env.SESSIONS_QUEUE_URL),
-                env.getOrDefault(Env.PUBLIC_BASE_URL, "http://localhost:8080"),
-                env.getOrDefault(Env.APP_BASE_URL, "http://localhost:8080/app"),
+                required(env, Env.PUBLIC_BASE_URL),
+                required(env, Env.APP_BASE_URL),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault(Env.SESSION_DEADLINE_SECONDS,
-                        Long.toString(DEFAULT_SESSION_DEADLINE.toSeconds())))));
+                        Long.toString(DEFAULT_SESSION_DEADLINE.toSeconds())))),
+                Integer.parseInt(env.getOrDefault(Env.ANONYMOUS_CREATES_PER_HOUR,
+                        Integer.toString(DEFAULT_ANONYMOUS_CREATES_PER_HOUR))),
+                new Oidc(
+                        required(env, Env.OIDC_ISSUER),
+                        required(env, Env.OIDC_AUDIENCE),
+                        required(env, Env.OIDC_JWKS_URL),
+                        env.getOrDefault(Env.OIDC_ORG_CLAIM, "org_id"),
+                        env.getOrDefault(Env.SESSION_COOKIE, "__session"),
+                        required(env, Env.SIGN_IN_URL),
+                        required(env, Env.SIGN_UP_URL)));
     }
 
     private static String required(Map<String, String> env, String name) {

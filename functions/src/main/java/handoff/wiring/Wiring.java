@@ -1,7 +1,11 @@
 package handoff.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import handoff.core.claimtoken.ClaimTokens;
+import handoff.core.claimtoken.IdentityVerifier;
 import handoff.core.integration.IntegrationRegistry;
+import handoff.core.ratelimit.FixedWindowLimit;
+import handoff.identity.OidcVerifier;
 import handoff.core.link.LinkService;
 import handoff.core.secret.Secrets;
 import handoff.core.session.SessionRunner;
@@ -9,10 +13,13 @@ import handoff.core.tenant.ApiKeys;
 import handoff.names.Names;
 import handoff.queue.SqsSessionQueue;
 import handoff.store.ApiKeyStore;
+import handoff.store.ClaimTokenStore;
+import handoff.store.RateLimitStore;
 import handoff.store.ItemMapper;
 import handoff.store.LinkStore;
 import handoff.store.SessionStore;
 import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -28,6 +35,8 @@ public final class Wiring {
     private final LinkService links;
     private final SessionRunner sessionRunner;
     private final ApiKeys apiKeys;
+    private final ClaimTokens claimTokens;
+    private final IdentityVerifier identities;
 
     public Wiring(Config config, DynamoDbClient dynamo, SqsClient sqs, Clock clock) {
         this(config, dynamo, sqs, clock, IntegrationRegistry.standard());
@@ -42,11 +51,16 @@ public final class Wiring {
         LinkStore linkStore = new LinkStore(dynamo, config.tableName(), items);
         SessionStore sessionStore = new SessionStore(dynamo, config.tableName(), items);
         SqsSessionQueue queue = new SqsSessionQueue(sqs, config.sessionsQueueUrl(), json);
+        FixedWindowLimit anonymousCreates = new FixedWindowLimit(new RateLimitStore(dynamo, config.tableName()),
+                "anonymous-create", config.anonymousCreatesPerHour(), Duration.ofHours(1), clock);
         this.links = new LinkService(linkStore, sessionStore, queue, integrations, secrets, clock,
-                config.sessionDeadline());
+                config.sessionDeadline(), anonymousCreates);
         this.sessionRunner = new SessionRunner(linkStore, sessionStore, integrations, secrets, clock,
                 Names.WORKER_TIMEOUT);
         this.apiKeys = new ApiKeys(new ApiKeyStore(dynamo, config.tableName()), secrets, clock);
+        this.claimTokens = new ClaimTokens(new ClaimTokenStore(dynamo, config.tableName(), items), linkStore, clock);
+        Config.Oidc oidc = config.oidc();
+        this.identities = new OidcVerifier(oidc.issuer(), oidc.audience(), oidc.jwksUrl(), oidc.organizationClaim());
     }
 
     /** The container-wide graph for Lambda, built on first use from the environment. */
@@ -60,6 +74,8 @@ public final class Wiring {
     public LinkService links() { return links; }
     public SessionRunner sessionRunner() { return sessionRunner; }
     public ApiKeys apiKeys() { return apiKeys; }
+    public ClaimTokens claimTokens() { return claimTokens; }
+    public IdentityVerifier identities() { return identities; }
 
     /** Holder idiom: the clients are built once, when a handler first asks, and shared by every invocation. */
     private static final class Production {

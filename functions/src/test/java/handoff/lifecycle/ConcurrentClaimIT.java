@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import handoff.testing.Race;
 import handoff.testing.TestHandoff;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +22,7 @@ class ConcurrentClaimIT {
         JsonNode link = handoff.created(LinkLifecycleIT.READ_THEN_WRITE);
         String code = link.get("claimCode").asText();
 
-        List<APIGatewayV2HTTPResponse> responses = race(CLAIMERS, () -> handoff.claim(code));
+        List<APIGatewayV2HTTPResponse> responses = Race.race(CLAIMERS, () -> handoff.claim(code));
 
         Map<Integer, Long> byStatus = responses.stream()
                 .collect(Collectors.groupingBy(APIGatewayV2HTTPResponse::getStatusCode, Collectors.counting()));
@@ -46,32 +42,11 @@ class ConcurrentClaimIT {
         handoff.claim(code);
         handoff.drainQueue();
 
-        List<APIGatewayV2HTTPResponse> responses = race(CLAIMERS, () -> handoff.claim(code));
+        List<APIGatewayV2HTTPResponse> responses = Race.race(CLAIMERS, () -> handoff.claim(code));
 
         assertThat(responses).filteredOn(r -> r.getStatusCode() == 201).hasSize(1);
         assertThat(responses).allMatch(r -> r.getStatusCode() == 201 || r.getStatusCode() == 409);
         JsonNode history = TestHandoff.json(handoff.get(link.get("linkId").asText(), handoff.apiKey));
         assertThat(history.get("sessions")).hasSize(2);
-    }
-
-    /** Runs {@code call} on {@code threads} threads released at the same instant. */
-    static <T> List<T> race(int threads, java.util.concurrent.Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) results.add(f.get());
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import handoff.core.integration.IntegrationRegistry;
 import handoff.embedded.EmbeddedAws;
+import handoff.embedded.DevOidcIssuer;
 import handoff.http.ClaimLinkHandler;
+import handoff.http.ConsumeClaimTokenHandler;
+import handoff.http.ListOwnedLinksHandler;
 import handoff.http.CreateLinkHandler;
 import handoff.http.LinkStatusHandler;
 import handoff.names.Names;
@@ -56,6 +59,8 @@ public final class TestHandoff {
     public final ClaimLinkHandler claimLink;
     public final LinkStatusHandler linkStatus;
     public final SessionWorkerHandler worker;
+    public final ConsumeClaimTokenHandler consumeClaimToken;
+    public final ListOwnedLinksHandler listOwnedLinks;
 
     public TestHandoff() {
         this(IntegrationRegistry.standard());
@@ -74,11 +79,20 @@ public final class TestHandoff {
         claimLink = new ClaimLinkHandler(wiring);
         linkStatus = new LinkStatusHandler(wiring);
         worker = new SessionWorkerHandler(wiring);
+        consumeClaimToken = new ConsumeClaimTokenHandler(wiring);
+        listOwnedLinks = new ListOwnedLinksHandler(wiring);
     }
 
+    public static final String PUBLIC_BASE_URL = "https://api.handoff.test";
+    public static final String APP_BASE_URL = "https://app.handoff.test";
+    public static final int ANONYMOUS_CREATES_PER_HOUR = 5;
+
     public Config config(String sessionsQueueUrl) {
-        return new Config(table, sessionsQueueUrl, "https://api.handoff.test", "https://app.handoff.test",
-                Config.DEFAULT_SESSION_DEADLINE);
+        TestIssuer oidc = TestIssuer.get();
+        return new Config(table, sessionsQueueUrl, PUBLIC_BASE_URL, APP_BASE_URL, Config.DEFAULT_SESSION_DEADLINE,
+                ANONYMOUS_CREATES_PER_HOUR, new Config.Oidc(oidc.issuer.issuer(), DevOidcIssuer.AUDIENCE, oidc.jwksUrl,
+                DevOidcIssuer.ORGANIZATION_CLAIM, "__session", "https://auth.handoff.test/sign-in",
+                "https://auth.handoff.test/sign-up"));
     }
 
     // ---- HTTP, through the sample events in events/ ----
@@ -106,6 +120,43 @@ public final class TestHandoff {
     public APIGatewayV2HTTPResponse get(String linkId, String asApiKey) {
         return linkStatus.handleRequest(withBearer(withPathParameter(Events.http("get-link.json"), "linkId", linkId),
                 asApiKey), null);
+    }
+
+    /** {@code POST /v1/links} without credentials, from {@code sourceIp}. */
+    public APIGatewayV2HTTPResponse createAnonymous(String body, String sourceIp) {
+        APIGatewayV2HTTPEvent event = Events.http("create-link-anonymous.json");
+        if (body != null) event.setBody(body);
+        event.getRequestContext().getHttp().setSourceIp(sourceIp);
+        return createLink.handleRequest(event, null);
+    }
+
+    public JsonNode createdAnonymous() {
+        APIGatewayV2HTTPResponse response = createAnonymous(null, "198.51.100.1");
+        if (response.getStatusCode() != 201) throw new AssertionError("anonymous create failed: " + response.getBody());
+        return json(response);
+    }
+
+    /** {@code POST /v1/claim-tokens/consume} with {@code idToken} as bearer (none if null). */
+    public APIGatewayV2HTTPResponse consume(String claimToken, String idToken) {
+        APIGatewayV2HTTPEvent event = Events.withBearer(Events.http("consume-claim-token.json"), idToken);
+        event.setBody(JSON.createObjectNode().put("token", claimToken).toString());
+        return consumeClaimToken.handleRequest(event, null);
+    }
+
+    /** {@code GET /claim/{token}} in a browser whose session cookie holds {@code idToken} (signed out if null). */
+    public APIGatewayV2HTTPResponse claimPage(String claimToken, String idToken) {
+        APIGatewayV2HTTPEvent event = Events.withHeader(Events.http("claim-page.json"), "cookie", null);
+        event.setPathParameters(java.util.Map.of("token", claimToken));
+        event.setRawPath("/claim/" + claimToken);
+        event.setCookies(idToken == null ? null : List.of("__session=" + idToken));
+        return consumeClaimToken.handleRequest(event, null);
+    }
+
+    /** {@code GET /v1/me/links} with {@code idToken} as bearer. */
+    public APIGatewayV2HTTPResponse myLinks(String idToken, java.util.Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = Events.withBearer(Events.http("list-my-links.json"), idToken);
+        event.setQueryStringParameters(query);
+        return listOwnedLinks.handleRequest(event, null);
     }
 
     public static String claimCodeBody(String claimCode) {

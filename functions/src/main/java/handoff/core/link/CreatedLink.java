@@ -1,4 +1,11 @@
 package handoff.core.link;
 
-/** A new link and its claim code. The claim code exists only here; the store keeps its hash. */
-public record CreatedLink(Link link, String claimCode) {}
+import java.time.Instant;
+
+/**
+ * A new link with the secrets that exist only in this response; the store keeps their hashes.
+ *
+ * @param claimToken for anonymous links only (else null): binds the link to whoever consumes it
+ * @param claimTokenExpiresAt when the claim token's window closes, or null
+ */
+public record CreatedLink(Link link, String claimCode, String claimToken, Instant claimTokenExpiresAt) {}

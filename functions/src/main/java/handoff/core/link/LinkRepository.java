@@ -1,5 +1,6 @@
 package handoff.core.link;
 
+import handoff.core.claimtoken.ClaimToken;
 import handoff.core.session.Session;
 import java.time.Instant;
 import java.util.List;
@@ -8,8 +9,11 @@ import java.util.Optional;
 /** Where links, their claim codes and their sessions are kept. Every change is conditional. */
 public interface LinkRepository {
 
-    /** Stores a new link together with the lookup from its claim code's hash. */
-    void insert(Link link, String claimCodeHash);
+    /**
+     * Stores a new link together with the lookup from its claim code's hash and, for an anonymous link,
+     * its claim-token record ({@code claimToken} null otherwise), all or nothing.
+     */
+    void insert(Link link, String claimCodeHash, ClaimToken claimToken);
 
     Optional<Link> find(String linkId);
 
@@ -25,6 +29,18 @@ public interface LinkRepository {
      * @return false if another writer got there first or the link expired; nothing was written then
      */
     boolean startSession(Link observed, Session session, Instant now);
+
+    /**
+     * Links owned by {@code owner}, newest first.
+     *
+     * @param cursor where the previous page ended (opaque), or null for the first page
+     * @throws handoff.core.InvalidRequestException {@code invalid_cursor} for a cursor that is not one of
+     *     this owner's
+     */
+    LinkPage listByOwner(Owner owner, int limit, String cursor);
+
+    /** @param nextCursor null on the last page */
+    record LinkPage(List<Link> links, String nextCursor) {}
 
     record LinkHistory(Link link, List<Session> sessionsNewestFirst) {}
 }

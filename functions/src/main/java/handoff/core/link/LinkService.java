@@ -1,7 +1,10 @@
 package handoff.core.link;
 
+import handoff.core.RateLimitedException;
 import handoff.core.ServiceUnavailableException;
+import handoff.core.claimtoken.ClaimToken;
 import handoff.core.integration.IntegrationRegistry;
+import handoff.core.ratelimit.FixedWindowLimit;
 import handoff.core.link.LinkRepository.LinkHistory;
 import handoff.core.secret.SecretKind;
 import handoff.core.secret.Secrets;
@@ -30,9 +33,11 @@ public final class LinkService {
     private final Secrets secrets;
     private final Clock clock;
     private final Duration sessionDeadline;
+    private final FixedWindowLimit anonymousCreates;
 
     public LinkService(LinkRepository links, SessionRepository sessions, SessionQueue queue,
-                       IntegrationRegistry integrations, Secrets secrets, Clock clock, Duration sessionDeadline) {
+                       IntegrationRegistry integrations, Secrets secrets, Clock clock, Duration sessionDeadline,
+                       FixedWindowLimit anonymousCreates) {
         this.links = links;
         this.sessions = sessions;
         this.queue = queue;
@@ -40,17 +45,44 @@ public final class LinkService {
         this.secrets = secrets;
         this.clock = clock;
         this.sessionDeadline = sessionDeadline;
+        this.anonymousCreates = anonymousCreates;
     }
 
-    /** Creates a pending link owned by {@code owner} (null: anonymous). */
+    /** Creates a pending link owned by {@code owner}. */
     public CreatedLink create(LinkDraft draft, Owner owner) {
         draft.validate(integrations);
+        return insert(draft, owner);
+    }
+
+    /**
+     * Creates an anonymous link with a claim token that a human can later consume to become its owner.
+     * Each source address may create only so many per window; bad drafts are refused before they count.
+     *
+     * @throws RateLimitedException when {@code sourceAddress} used up its allowance
+     */
+    public CreatedLink createAnonymous(LinkDraft draft, String sourceAddress) {
+        draft.validate(integrations);
+        anonymousCreates.check(sourceAddress).ifPresent(retryAfter -> {
+            throw new RateLimitedException("Too many anonymous links from this address; retry in " + retryAfter
+                    + " s or use an API key.", retryAfter);
+        });
+        return insert(draft, null);
+    }
+
+    private CreatedLink insert(LinkDraft draft, Owner owner) {
         Instant now = clock.instant();
         Link link = new Link(secrets.newId("link_"), draft.integrationId(), draft.operations(), draft.returnUrl(),
                 LinkStatus.PENDING, now, now.plus(draft.lifetimeOrDefault()), owner, draft.policies(), 0, null, null);
         String claimCode = secrets.mint(SecretKind.CLAIM_CODE);
-        links.insert(link, Secrets.hash(claimCode));
-        return new CreatedLink(link, claimCode);
+        if (owner != null) {
+            links.insert(link, Secrets.hash(claimCode), null);
+            return new CreatedLink(link, claimCode, null, null);
+        }
+        String claimToken = secrets.mint(SecretKind.CLAIM_TOKEN);
+        Instant windowCloses = now.plus(ClaimToken.WINDOW);
+        links.insert(link, Secrets.hash(claimCode),
+                new ClaimToken(Secrets.hash(claimToken), link.linkId(), windowCloses, null, null));
+        return new CreatedLink(link, claimCode, claimToken, windowCloses);
     }
 
     /**
@@ -82,6 +114,10 @@ public final class LinkService {
 
     public Optional<LinkHistory> historyByClaimCode(String claimCode) {
         return links.findLinkIdByClaimCodeHash(Secrets.hash(claimCode)).flatMap(links::findWithSessions);
+    }
+
+    public LinkRepository.LinkPage listByOwner(Owner owner, int limit, String cursor) {
+        return links.listByOwner(owner, limit, cursor);
     }
 
     public Instant now() {
