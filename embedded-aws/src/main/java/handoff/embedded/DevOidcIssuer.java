@@ -54,8 +54,12 @@ public final class DevOidcIssuer {
                 .issuer(issuer).audience(AUDIENCE).subject(subject)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime)));
         if (organizationId != null) claims.claim(ORGANIZATION_CLAIM, organizationId);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                claims.build());
+        return sign(claims.build());
+    }
+
+    /** Signs any claims with the issuer's key; tests use it to make validly signed but otherwise wrong tokens. */
+    public String sign(JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

@@ -84,9 +84,19 @@ class CreateLinkValidationIT {
     }
 
     @Test
-    void missingApiKeyIs401() {
+    void authorizationThatIsNotABearerCredentialIs401NotAnAnonymousCreate() {
         APIGatewayV2HTTPResponse response = handoff.createLink.handleRequest(
-                Events.withBearer(Events.http("create-link.json"), null), null);
+                Events.withHeader(Events.http("create-link.json"), "authorization", "Basic dXNlcjpwYXNz"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(TestHandoff.json(response).at("/error/code").asText()).isEqualTo("invalid_authorization");
+        assertThat(linkItems()).isZero();
+    }
+
+    @Test
+    void readingALinkWithoutAnApiKeyIs401() {
+        APIGatewayV2HTTPResponse response = handoff.linkStatus.handleRequest(
+                Events.withBearer(Events.withPathParameter(Events.http("get-link.json"), "linkId", "link_x"), null), null);
 
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(TestHandoff.json(response).at("/error/code").asText()).isEqualTo("missing_api_key");
