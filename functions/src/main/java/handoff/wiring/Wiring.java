@@ -19,6 +19,7 @@ import handoff.store.ItemMapper;
 import handoff.store.LinkStore;
 import handoff.store.SessionStore;
 import java.time.Clock;
+import software.amazon.awssdk.core.warmup.SdkWarmUp;
 import java.time.Duration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -61,6 +62,14 @@ public final class Wiring {
         this.claimTokens = new ClaimTokens(new ClaimTokenStore(dynamo, config.tableName(), items), linkStore, clock);
         Config.Oidc oidc = config.oidc();
         this.identities = new OidcVerifier(oidc.issuer(), oidc.audience(), oidc.jwksUrl(), oidc.organizationClaim());
+    }
+
+    /**
+     * Loads and initialises the SDK's request pipeline (marshalling, signing, endpoint rules) with canned
+     * responses, no network and no credentials, so it is part of the SnapStart snapshot.
+     */
+    public void primeForSnapshot() {
+        SdkWarmUp.warmUp(DynamoDbClient.class, SqsClient.class);
     }
 
     /** The container-wide graph for Lambda, built on first use from the environment. */

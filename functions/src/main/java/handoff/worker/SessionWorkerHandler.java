@@ -12,13 +12,15 @@ import handoff.wiring.Wiring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * Runs queued sessions. Each record is handled on its own and only the ones that should be retried are
  * reported back (the event source has {@code ReportBatchItemFailures}), so one slow or broken session
  * never makes the others run twice.
  */
-public final class SessionWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class SessionWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
     private final Wiring wiring;
 
     public SessionWorkerHandler() {
@@ -27,6 +29,18 @@ public final class SessionWorkerHandler implements RequestHandler<SQSEvent, SQSB
 
     public SessionWorkerHandler(Wiring wiring) {
         this.wiring = wiring;
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        wiring.primeForSnapshot();
+        SqsSessionQueue.decode(wiring.json(), "{\"linkId\":\"link_priming\",\"sessionId\":\"sess_priming\",\"attempt\":1}");
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: clients re-resolve credentials and connections lazily.
     }
 
     @Override
