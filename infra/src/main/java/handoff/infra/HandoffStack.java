@@ -386,12 +386,6 @@ public final class HandoffStack extends Stack {
             topic.addSubscription(new EmailSubscription(email));
             SnsAction action = new SnsAction(topic);
             alarms.forEach(a -> a.addAlarmAction(action));
-            NagSuppressions.addResourceSuppressions(topic, List.of(NagPackSuppression.builder()
-                    .id("AwsSolutions-SNS2")
-                    .reason("CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed aws/sns"
-                            + " key, and alarm notifications carry only alarm names and metric values (no"
-                            + " customer data or secrets), so a customer-managed key buys nothing here")
-                    .build()));
         });
     }
 
