@@ -1,5 +1,6 @@
 package handoff.wiring;
 
+import handoff.names.Names;
 import handoff.names.Names.Env;
 import java.time.Duration;
 import java.util.Map;
@@ -21,8 +22,8 @@ public record Config(
         int anonymousCreatesPerHour,
         Oidc oidc) {
 
-    public static final Duration DEFAULT_SESSION_DEADLINE = Duration.ofMinutes(15);
-    public static final int DEFAULT_ANONYMOUS_CREATES_PER_HOUR = 20;
+    public static final Duration DEFAULT_SESSION_DEADLINE = Names.DEFAULT_SESSION_DEADLINE;
+    public static final int DEFAULT_ANONYMOUS_CREATES_PER_HOUR = Names.DEFAULT_ANONYMOUS_CREATES_PER_HOUR;
 
     /**
      * The OpenID Connect issuer whose tokens identify humans, and where its sign-in pages are.

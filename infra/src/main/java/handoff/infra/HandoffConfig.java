@@ -66,14 +66,8 @@ public record HandoffConfig(
     public static final String DEFAULT_OIDC_AUDIENCE = "handoff";
     public static final String DEFAULT_OIDC_ORG_CLAIM = "org_id";
     public static final String DEFAULT_SESSION_COOKIE = "__session";
-    public static final int DEFAULT_ANONYMOUS_CREATES_PER_HOUR = 20;
-    /**
-     * A queued session can be received {@link Names#SESSIONS_MAX_RECEIVES} times, each attempt hidden
-     * for the visibility timeout, before it lands in the DLQ. The deadline must outlast all of that so
-     * the sweeper never fails a session a worker may still pick up: 3 x 360 s + 60 s = 1140 s.
-     */
-    public static final int DEFAULT_SESSION_DEADLINE_SECONDS = (int) (Names.SESSIONS_VISIBILITY_TIMEOUT.toSeconds()
-            * Names.SESSIONS_MAX_RECEIVES + Names.WORKER_TIMEOUT.toSeconds());
+    public static final int DEFAULT_ANONYMOUS_CREATES_PER_HOUR = Names.DEFAULT_ANONYMOUS_CREATES_PER_HOUR;
+    public static final int DEFAULT_SESSION_DEADLINE_SECONDS = (int) Names.DEFAULT_SESSION_DEADLINE.toSeconds();
 
     private static final Pattern STAGE_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,15}");
 

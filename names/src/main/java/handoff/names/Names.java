@@ -35,6 +35,14 @@ public final class Names {
     /** AWS recommends at least six times the function timeout. */
     public static final Duration SESSIONS_VISIBILITY_TIMEOUT = WORKER_TIMEOUT.multipliedBy(6);
     public static final int WORKER_BATCH_SIZE = 5;
+    /**
+     * A queued session can be received {@link #SESSIONS_MAX_RECEIVES} times, each hidden for the
+     * visibility timeout, before it lands in the DLQ. The default deadline outlasts all of that, so the
+     * sweeper never fails a session a worker may still pick up: 3 x 360 s + 60 s = 19 min.
+     */
+    public static final Duration DEFAULT_SESSION_DEADLINE =
+            SESSIONS_VISIBILITY_TIMEOUT.multipliedBy(SESSIONS_MAX_RECEIVES).plus(WORKER_TIMEOUT);
+    public static final int DEFAULT_ANONYMOUS_CREATES_PER_HOUR = 20;
 
     public static String table(String stage) {
         return TABLE + "-" + stage;
