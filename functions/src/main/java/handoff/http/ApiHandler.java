@@ -72,6 +72,11 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return response;
     }
 
+    /** A documented error answer for this request. */
+    protected APIGatewayV2HTTPResponse error(ApiRequest request, int status, String code, String message) {
+        return responses.error(status, code, message, request.requestId());
+    }
+
     /** The signed-in human behind the request's bearer token or session cookie, if it verifies. */
     protected Optional<Identity> identity(ApiRequest request) {
         Optional<String> token = request.bearerToken().or(() -> request.cookie(wiring.config().oidc().sessionCookie()));

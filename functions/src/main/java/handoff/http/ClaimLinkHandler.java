@@ -27,20 +27,16 @@ public final class ClaimLinkHandler extends ApiHandler {
                 body.set("session", linkJson.session(claimed.session()));
                 yield responses.json(201, body);
             }
-            case ClaimResult.NotFound notFound -> refuse(request, 404, "link_not_found",
+            case ClaimResult.NotFound notFound -> error(request, 404, "link_not_found",
                     "No link has this claim code.");
-            case ClaimResult.SessionActive active -> refuse(request, 409, "session_active",
+            case ClaimResult.SessionActive active -> error(request, 409, "session_active",
                     "A session for this link is already running; poll its status.");
-            case ClaimResult.Completed completed -> refuse(request, 409, "link_completed",
+            case ClaimResult.Completed completed -> error(request, 409, "link_completed",
                     "This link already completed and is single use; create a new link.");
-            case ClaimResult.Expired expired -> refuse(request, 410, "link_expired",
+            case ClaimResult.Expired expired -> error(request, 410, "link_expired",
                     "This link expired at " + expired.link().expiresAt() + "; create a new link.");
-            case ClaimResult.AttemptsExhausted exhausted -> refuse(request, 409, "attempts_exhausted",
+            case ClaimResult.AttemptsExhausted exhausted -> error(request, 409, "attempts_exhausted",
                     "This link used all " + exhausted.link().policies().maxAttempts() + " attempts; create a new link.");
         };
-    }
-
-    private APIGatewayV2HTTPResponse refuse(ApiRequest request, int status, String code, String message) {
-        return responses.error(status, code, message, request.requestId());
     }
 }

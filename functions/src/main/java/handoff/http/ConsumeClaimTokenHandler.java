@@ -47,13 +47,13 @@ public final class ConsumeClaimTokenHandler extends ApiHandler {
                 body.put("dashboardUrl", dashboardUrl(claimed.link().linkId()));
                 yield responses.json(200, body);
             }
-            case ConsumeResult.AlreadyClaimed c -> refuse(request, 409, "already_claimed",
+            case ConsumeResult.AlreadyClaimed c -> error(request, 409, "already_claimed",
                     "This claim token was already used; the link belongs to whoever used it.");
-            case ConsumeResult.Expired e -> refuse(request, 410, "claim_token_expired",
+            case ConsumeResult.Expired e -> error(request, 410, "claim_token_expired",
                     "The 30-day claim window closed; the link stays usable but can no longer be claimed.");
-            case ConsumeResult.NotFound n -> refuse(request, 404, "claim_token_not_found",
+            case ConsumeResult.NotFound n -> error(request, 404, "claim_token_not_found",
                     "No link is waiting for this claim token; it is safe to retry with another claim URL.");
-            case ConsumeResult.AlreadyOwned o -> refuse(request, 409, "already_owned",
+            case ConsumeResult.AlreadyOwned o -> error(request, 409, "already_owned",
                     "The link already has an owner; nothing was changed.");
         };
     }
@@ -92,9 +92,5 @@ public final class ConsumeClaimTokenHandler extends ApiHandler {
         Map<String, String> headers = new HashMap<>(ClaimPages.SECURITY_HEADERS);
         headers.put("Location", location);
         return responses.response(303, "", "text/plain; charset=utf-8", headers);
-    }
-
-    private APIGatewayV2HTTPResponse refuse(ApiRequest request, int status, String code, String message) {
-        return responses.error(status, code, message, request.requestId());
     }
 }

@@ -36,6 +36,6 @@ public final class LinkStatusHandler extends ApiHandler {
         }
         return history
                 .map(h -> responses.json(200, linkJson.history(h, wiring.links().now())))
-                .orElseGet(() -> responses.error(404, "link_not_found", "No such link.", request.requestId()));
+                .orElseGet(() -> error(request, 404, "link_not_found", "No such link."));
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Tenant API keys, stored under the hash of the key. */
 public final class ApiKeyStore implements ApiKeyRepository {
@@ -22,15 +21,12 @@ public final class ApiKeyStore implements ApiKeyRepository {
 
     @Override
     public void insert(String apiKeyHash, String tenantId, Instant createdAt) {
-        try {
-            DynamoCalls.call(() -> dynamo.putItem(p -> p.tableName(table)
-                    .item(Map.of(Keys.PK, s(Keys.apiKeyPk(apiKeyHash)), Keys.SK, s(Keys.API_KEY_SK),
-                            "tenantId", s(tenantId), "createdAt", Attr.time(createdAt)))
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK))));
-        } catch (ConditionalCheckFailedException e) {
-            throw new IllegalStateException("Fresh random API keys collided; refusing to overwrite", e);
-        }
+        boolean written = DynamoCalls.conditionally(() -> dynamo.putItem(p -> p.tableName(table)
+                .item(Map.of(Keys.PK, s(Keys.apiKeyPk(apiKeyHash)), Keys.SK, s(Keys.API_KEY_SK),
+                        "tenantId", s(tenantId), "createdAt", Attr.time(createdAt)))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK))));
+        if (!written) throw new IllegalStateException("Fresh random API keys collided; refusing to overwrite");
     }
 
     @Override
@@ -43,16 +39,11 @@ public final class ApiKeyStore implements ApiKeyRepository {
 
     @Override
     public boolean revoke(String apiKeyHash, Instant at) {
-        try {
-            DynamoCalls.call(() -> dynamo.updateItem(u -> u.tableName(table)
-                    .key(LinkStore.key(Keys.apiKeyPk(apiKeyHash), Keys.API_KEY_SK))
-                    .updateExpression("SET #revokedAt = :at")
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#revokedAt", "revokedAt", "#pk", Keys.PK))
-                    .expressionAttributeValues(Map.of(":at", Attr.time(at)))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return DynamoCalls.conditionally(() -> dynamo.updateItem(u -> u.tableName(table)
+                .key(LinkStore.key(Keys.apiKeyPk(apiKeyHash), Keys.API_KEY_SK))
+                .updateExpression("SET #revokedAt = :at")
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#revokedAt", "revokedAt", "#pk", Keys.PK))
+                .expressionAttributeValues(Map.of(":at", Attr.time(at)))));
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -26,6 +27,19 @@ final class DynamoCalls {
             throw e;
         } catch (SdkClientException e) {
             throw new ServiceUnavailableException("DynamoDB could not be reached", e);
+        }
+    }
+
+    /** Runs a conditional write; false if its condition failed (nothing was written then). */
+    static boolean conditionally(Runnable write) {
+        try {
+            call(() -> {
+                write.run();
+                return true;
+            });
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 

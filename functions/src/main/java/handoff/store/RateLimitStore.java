@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Fixed-window counters: one item per key and window, counted with a conditional atomic add. */
 public final class RateLimitStore implements RateLimiter {
@@ -24,17 +23,12 @@ public final class RateLimitStore implements RateLimiter {
 
     @Override
     public boolean tryAcquire(String key, int limit, Instant windowEnd) {
-        try {
-            DynamoCalls.call(() -> dynamo.updateItem(u -> u.tableName(table)
+        return DynamoCalls.conditionally(() -> dynamo.updateItem(u -> u.tableName(table)
                     .key(LinkStore.key(Keys.ratePk(key), Keys.RATE_SK))
                     .updateExpression("ADD #count :one SET #ttl = :ttl")
                     .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
                     .expressionAttributeNames(Map.of("#count", "count", "#ttl", Keys.TTL))
                     .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit),
-                            ":ttl", Attr.epochSeconds(windowEnd.plus(COUNTER_GRACE))))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+                        ":ttl", Attr.epochSeconds(windowEnd.plus(COUNTER_GRACE))))));
     }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -123,17 +122,12 @@ public final class SessionStore implements SessionRepository {
 
     private boolean conditionalUpdate(Session session, String update, String condition, Map<String, String> names,
                                       Map<String, AttributeValue> values) {
-        try {
-            DynamoCalls.call(() -> dynamo.updateItem(u -> u.tableName(table)
-                    .key(sessionKey(session.linkId(), session.attempt()))
-                    .updateExpression(update)
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return DynamoCalls.conditionally(() -> dynamo.updateItem(u -> u.tableName(table)
+                .key(sessionKey(session.linkId(), session.attempt()))
+                .updateExpression(update)
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)));
     }
 
     private static Map<String, AttributeValue> sessionKey(String linkId, int attempt) {
