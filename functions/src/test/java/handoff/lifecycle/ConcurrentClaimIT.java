@@ -19,7 +19,7 @@ class ConcurrentClaimIT {
 
     @Test
     void concurrentClaimsCreateExactlyOneSession() throws Exception {
-        JsonNode link = handoff.created(LinkLifecycleIT.READ_THEN_WRITE);
+        JsonNode link = handoff.created(LinkLifecycleScenarios.READ_THEN_WRITE);
         String code = link.get("claimCode").asText();
 
         List<APIGatewayV2HTTPResponse> responses = Race.race(CLAIMERS, () -> handoff.claim(code));
@@ -37,7 +37,7 @@ class ConcurrentClaimIT {
 
     @Test
     void concurrentReclaimsOfAFailedLinkCreateExactlyOneNewSession() throws Exception {
-        JsonNode link = handoff.created(LinkLifecycleIT.FLAKY_ON_FIRST_ATTEMPT);
+        JsonNode link = handoff.created(LinkLifecycleScenarios.FLAKY_ON_FIRST_ATTEMPT);
         String code = link.get("claimCode").asText();
         handoff.claim(code);
         handoff.drainQueue();

@@ -38,7 +38,7 @@ class TransientFailureIT {
 
     @Test
     void claimWhoseSessionCannotBeQueuedFailsCleanlyAndTheLinkStaysClaimable() {
-        JsonNode link = handoff.created(LinkLifecycleIT.READ_THEN_WRITE);
+        JsonNode link = handoff.created(LinkLifecycleScenarios.READ_THEN_WRITE);
         String code = link.get("claimCode").asText();
         String missingQueue = handoff.queueUrl + "-that-does-not-exist";
         ClaimLinkHandler claimWithBrokenQueue = new ClaimLinkHandler(
@@ -84,7 +84,7 @@ class TransientFailureIT {
         CreateLinkHandler create = new CreateLinkHandler(throttledWiring);
 
         APIGatewayV2HTTPResponse response = create.handleRequest(Events.withBody(
-                Events.http("create-link-anonymous.json"), LinkLifecycleIT.READ_THEN_WRITE), null);
+                Events.http("create-link-anonymous.json"), LinkLifecycleScenarios.READ_THEN_WRITE), null);
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsKey("Retry-After");

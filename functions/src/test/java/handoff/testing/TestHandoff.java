@@ -62,14 +62,25 @@ public final class TestHandoff {
     public final ConsumeClaimTokenHandler consumeClaimToken;
     public final ListOwnedLinksHandler listOwnedLinks;
 
+    /** Where the stage's table and queues live: DynamoDB Local and ElasticMQ here, or LocalStack. */
+    public record AwsClients(DynamoDbClient dynamo, SqsClient sqs) {
+        public static AwsClients embedded() {
+            EmbeddedAws aws = SharedAws.get();
+            return new AwsClients(aws.dynamo(), aws.sqs());
+        }
+    }
+
     public TestHandoff() {
-        this(IntegrationRegistry.standard());
+        this(IntegrationRegistry.standard(), AwsClients.embedded());
     }
 
     public TestHandoff(IntegrationRegistry integrations) {
-        EmbeddedAws aws = SharedAws.get();
-        dynamo = aws.dynamo();
-        sqs = aws.sqs();
+        this(integrations, AwsClients.embedded());
+    }
+
+    public TestHandoff(IntegrationRegistry integrations, AwsClients clients) {
+        dynamo = clients.dynamo();
+        sqs = clients.sqs();
         TableProvisioner.createIfMissing(dynamo, table);
         queueUrl = QueueProvisioner.createSessionQueues(sqs, stage);
         wiring = new Wiring(config(queueUrl), dynamo, sqs, clock, integrations);
