@@ -1,6 +1,7 @@
 package handoff.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import handoff.core.link.LinkRepository.LinkHistory;
 import handoff.core.link.Owner;
 import handoff.wiring.Wiring;
@@ -26,16 +27,20 @@ public final class LinkStatusHandler extends ApiHandler {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        boolean tenantRead = TENANT_ROUTE.equals(request.routeKey());
         Optional<LinkHistory> history;
-        if (TENANT_ROUTE.equals(request.routeKey())) {
+        if (tenantRead) {
             Owner tenant = Owner.tenant(authenticateTenant(request));
             history = wiring.links().history(request.pathParameter("linkId"))
                     .filter(h -> h.link().ownedBy(tenant));
         } else {
             history = wiring.links().historyByClaimCode(LinkJson.claimCode(request.jsonBody(wiring.json())));
         }
-        return history
-                .map(h -> responses.json(200, linkJson.history(h, wiring.links().now())))
-                .orElseGet(() -> error(request, 404, "link_not_found", "No such link."));
+        return history.map(h -> {
+            ObjectNode body = linkJson.history(h, wiring.links().now());
+            // Whoever holds the claim code runs the link; who owns it is none of their business.
+            if (!tenantRead) body.remove("owner");
+            return responses.json(200, body);
+        }).orElseGet(() -> error(request, 404, "link_not_found", "No such link."));
     }
 }

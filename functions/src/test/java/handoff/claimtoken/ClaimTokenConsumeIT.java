@@ -38,6 +38,17 @@ class ClaimTokenConsumeIT {
     }
 
     @Test
+    void theClientSdkStatusReadDoesNotRevealTheOwner() {
+        JsonNode link = handoff.createdAnonymous();
+        handoff.consume(link.get("claimToken").asText(), issuer.token("user_ada", null));
+
+        JsonNode status = TestHandoff.json(handoff.statusByClaimCode(link.get("claimCode").asText()));
+
+        assertThat(status.has("owner")).isFalse();
+        assertThat(status.toString()).doesNotContain("user_ada");
+    }
+
+    @Test
     void consumeWithAnActiveOrganizationMakesTheOrganizationTheOwner() {
         JsonNode link = handoff.createdAnonymous();
 
