@@ -9,11 +9,13 @@ import handoff.identity.OidcVerifier;
 import handoff.core.link.LinkService;
 import handoff.core.secret.Secrets;
 import handoff.core.session.SessionRunner;
+import handoff.core.sweep.ExpirySweep;
 import handoff.core.tenant.ApiKeys;
 import handoff.names.Names;
 import handoff.queue.SqsSessionQueue;
 import handoff.store.ApiKeyStore;
 import handoff.store.ClaimTokenStore;
+import handoff.store.ExpiryStore;
 import handoff.store.RateLimitStore;
 import handoff.store.ItemMapper;
 import handoff.store.LinkStore;
@@ -38,6 +40,7 @@ public final class Wiring {
     private final ApiKeys apiKeys;
     private final ClaimTokens claimTokens;
     private final IdentityVerifier identities;
+    private final ExpirySweep expirySweep;
 
     public Wiring(Config config, DynamoDbClient dynamo, SqsClient sqs, Clock clock) {
         this(config, dynamo, sqs, clock, IntegrationRegistry.standard());
@@ -60,6 +63,7 @@ public final class Wiring {
                 Names.WORKER_TIMEOUT);
         this.apiKeys = new ApiKeys(new ApiKeyStore(dynamo, config.tableName()), secrets, clock);
         this.claimTokens = new ClaimTokens(new ClaimTokenStore(dynamo, config.tableName(), items), linkStore, clock);
+        this.expirySweep = new ExpirySweep(new ExpiryStore(dynamo, config.tableName(), items), sessionStore, clock);
         Config.Oidc oidc = config.oidc();
         this.identities = new OidcVerifier(oidc.issuer(), oidc.audience(), oidc.jwksUrl(), oidc.organizationClaim());
     }
@@ -85,6 +89,7 @@ public final class Wiring {
     public ApiKeys apiKeys() { return apiKeys; }
     public ClaimTokens claimTokens() { return claimTokens; }
     public IdentityVerifier identities() { return identities; }
+    public ExpirySweep expirySweep() { return expirySweep; }
 
     /** Holder idiom: the clients are built once, when a handler first asks, and shared by every invocation. */
     private static final class Production {

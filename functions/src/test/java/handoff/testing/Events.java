@@ -2,6 +2,7 @@ package handoff.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +20,10 @@ public final class Events {
 
     public static SQSEvent sqs(String name) {
         return EventLoader.loadSQSEvent("events/sqs/" + name);
+    }
+
+    public static ScheduledEvent scheduled(String name) {
+        return EventLoader.loadScheduledEvent("events/scheduled/" + name);
     }
 
     public static APIGatewayV2HTTPEvent withBody(APIGatewayV2HTTPEvent event, String body) {

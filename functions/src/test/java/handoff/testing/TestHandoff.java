@@ -21,6 +21,7 @@ import handoff.http.LinkStatusHandler;
 import handoff.names.Names;
 import handoff.queue.QueueProvisioner;
 import handoff.store.TableProvisioner;
+import handoff.sweeper.ExpirySweeperHandler;
 import handoff.wiring.Config;
 import handoff.wiring.Wiring;
 import handoff.worker.SessionWorkerHandler;
@@ -61,6 +62,7 @@ public final class TestHandoff {
     public final SessionWorkerHandler worker;
     public final ConsumeClaimTokenHandler consumeClaimToken;
     public final ListOwnedLinksHandler listOwnedLinks;
+    public final ExpirySweeperHandler sweeper;
 
     /** Where the stage's table and queues live: DynamoDB Local and ElasticMQ here, or LocalStack. */
     public record AwsClients(DynamoDbClient dynamo, SqsClient sqs) {
@@ -92,6 +94,12 @@ public final class TestHandoff {
         worker = new SessionWorkerHandler(wiring);
         consumeClaimToken = new ConsumeClaimTokenHandler(wiring);
         listOwnedLinks = new ListOwnedLinksHandler(wiring);
+        sweeper = new ExpirySweeperHandler(wiring);
+    }
+
+    /** One scheduled run of the expiry sweeper, as EventBridge would trigger it. */
+    public java.util.Map<String, Object> sweep() {
+        return sweeper.handleRequest(Events.scheduled("expiry-sweep.json"), null);
     }
 
     public static final String PUBLIC_BASE_URL = "https://api.handoff.test";
