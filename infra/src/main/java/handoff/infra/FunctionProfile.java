@@ -48,8 +48,8 @@ record FunctionProfile(int memoryMb, Duration timeout, List<String> tableActions
 
     static FunctionProfile of(Functions function) {
         return switch (function) {
-            // Creates the link, its claim-code/claim-token lookups and idempotency record in one
-            // transaction; reads the API key and the idempotency record by key. Never queues.
+            // Creates the link with its claim-code/claim-token lookups in one transaction, counts
+            // anonymous creations (UpdateItem), reads the API key by key. Never queues.
             case CREATE_LINK -> new FunctionProfile(API_MEMORY_MB, API_TIMEOUT,
                     List.of(GET_ITEM, PUT_ITEM, UPDATE_ITEM, TRANSACT_WRITE_ITEMS, CONDITION_CHECK_ITEM),
                     Optional.empty(), false);
