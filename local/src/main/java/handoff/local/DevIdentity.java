@@ -150,7 +150,7 @@ final class DevIdentity {
     private static String page(String title, String main) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + " · Handoff local</title><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style>"
-                + "body{font:16px/1.5 system-ui,sans-serif;background:#f5f6f8;color:#1d2330;display:flex;"
+                + "*{box-sizing:border-box}body{font:16px/1.5 system-ui,sans-serif;background:#f5f6f8;color:#1d2330;display:flex;"
                 + "justify-content:center;padding-top:10vh}main{background:#fff;padding:2rem;border-radius:12px;"
                 + "max-width:28rem;box-shadow:0 8px 24px rgba(0,0,0,.06)}label{display:block;margin-top:1rem;font-weight:600}"
                 + "input{width:100%;padding:.5rem;border:1px solid #c5cad6;border-radius:6px;font:inherit}"
