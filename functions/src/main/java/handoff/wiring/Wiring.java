@@ -39,7 +39,8 @@ public final class Wiring {
     private final SessionRunner sessionRunner;
     private final ApiKeys apiKeys;
     private final ClaimTokens claimTokens;
-    private final IdentityVerifier identities;
+    /** Built on first use: only the handlers that see humans pay for loading the JOSE library. */
+    private IdentityVerifier identities;
     private final ExpirySweep expirySweep;
 
     public Wiring(Config config, DynamoDbClient dynamo, SqsClient sqs, Clock clock) {
@@ -64,8 +65,6 @@ public final class Wiring {
         this.apiKeys = new ApiKeys(new ApiKeyStore(dynamo, config.tableName()), secrets, clock);
         this.claimTokens = new ClaimTokens(new ClaimTokenStore(dynamo, config.tableName(), items), linkStore, clock);
         this.expirySweep = new ExpirySweep(new ExpiryStore(dynamo, config.tableName(), items), sessionStore, clock);
-        Config.Oidc oidc = config.oidc();
-        this.identities = new OidcVerifier(oidc.issuer(), oidc.audience(), oidc.jwksUrl(), oidc.organizationClaim());
     }
 
     /**
@@ -88,7 +87,13 @@ public final class Wiring {
     public SessionRunner sessionRunner() { return sessionRunner; }
     public ApiKeys apiKeys() { return apiKeys; }
     public ClaimTokens claimTokens() { return claimTokens; }
-    public IdentityVerifier identities() { return identities; }
+    public synchronized IdentityVerifier identities() {
+        if (identities == null) {
+            Config.Oidc oidc = config.oidc();
+            identities = new OidcVerifier(oidc.issuer(), oidc.audience(), oidc.jwksUrl(), oidc.organizationClaim());
+        }
+        return identities;
+    }
     public ExpirySweep expirySweep() { return expirySweep; }
 
     /** Holder idiom: the clients are built once, when a handler first asks, and shared by every invocation. */
