@@ -7,10 +7,9 @@ import static handoff.store.Attr.time;
 import handoff.core.link.Link;
 import handoff.core.sweep.DueLinks;
 import handoff.names.Names;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The sparse, sharded expiry index: which links are due, and the conditional write that expires one. */
 public final class ExpiryStore implements DueLinks {
+    private static final List<String> DUE_CURSOR = List.of(Keys.DUE_PK, Keys.DUE_SK, Keys.PK, Keys.SK);
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final ItemMapper items;
@@ -44,10 +45,10 @@ public final class ExpiryStore implements DueLinks {
                 .expressionAttributeValues(Map.of(":shard", s(Keys.duePk(shard)),
                         ":bound", s(Keys.sortableMillis(now.plusMillis(1)))))
                 .limit(limit)
-                .exclusiveStartKey(cursor == null ? null : decode(cursor))
+                .exclusiveStartKey(cursor == null ? null : PageCursor.decode(cursor, DUE_CURSOR))
                 .build()));
-        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? encode(page.lastEvaluatedKey()) : null;
-        return new Page(page.items().stream().map(items::link).toList(), page.scannedCount(), next);
+        return new Page(page.items().stream().map(items::link).toList(), page.scannedCount(),
+                PageCursor.encode(page.lastEvaluatedKey(), DUE_CURSOR));
     }
 
     @Override
@@ -69,16 +70,5 @@ public final class ExpiryStore implements DueLinks {
                 .conditionExpression("#status = :observed AND #attempts = :attempts AND #expiresAt <= :now")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)));
-    }
-
-    private static String encode(Map<String, AttributeValue> key) {
-        String raw = key.get(Keys.DUE_PK).s() + "\n" + key.get(Keys.DUE_SK).s() + "\n" + key.get(Keys.PK).s() + "\n"
-                + key.get(Keys.SK).s();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, AttributeValue> decode(String cursor) {
-        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
-        return Map.of(Keys.DUE_PK, s(parts[0]), Keys.DUE_SK, s(parts[1]), Keys.PK, s(parts[2]), Keys.SK, s(parts[3]));
     }
 }

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class LinkStore implements LinkRepository {
     /** A claim code keeps answering (with "expired") for a while after its link's lifetime. */
     static final Duration CLAIM_CODE_GRACE = Duration.ofDays(7);
+    private static final List<String> OWNER_CURSOR = List.of(Keys.OWNER_PK, Keys.OWNER_SK, Keys.PK, Keys.SK);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -96,7 +97,9 @@ public final class LinkStore implements LinkRepository {
     @Override
     public LinkPage listByOwner(Owner owner, int limit, String cursor) {
         String ownerPk = Keys.ownerPk(owner);
-        Map<String, AttributeValue> startKey = cursor == null ? null : OwnerCursor.decode(cursor, ownerPk);
+        Map<String, AttributeValue> startKey = cursor == null ? null : PageCursor.decode(cursor, OWNER_CURSOR);
+        // A cursor only continues its own owner's listing: a tampered one cannot read someone else's links.
+        if (startKey != null && !startKey.get(Keys.OWNER_PK).s().equals(ownerPk)) throw PageCursor.invalid();
         QueryResponse page = DynamoCalls.call(() -> dynamo.query(QueryRequest.builder().tableName(table)
                 .indexName(Names.OWNER_INDEX.name())
                 .keyConditionExpression("#ownerPk = :ownerPk")
@@ -107,10 +110,7 @@ public final class LinkStore implements LinkRepository {
                 .exclusiveStartKey(startKey)
                 .build()));
         List<Link> links = page.items().stream().map(items::link).toList();
-        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? OwnerCursor.encode(page.lastEvaluatedKey())
-                : null;
-        return new LinkPage(links, next);
+        return new LinkPage(links, PageCursor.encode(page.lastEvaluatedKey(), OWNER_CURSOR));
     }
 
     @Override
