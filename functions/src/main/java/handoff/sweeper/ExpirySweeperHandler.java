@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import handoff.core.sweep.SweepReport;
-import handoff.http.Log;
+import handoff.telemetry.Log;
 import handoff.wiring.Wiring;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import handoff.core.session.SessionRunner;
 import handoff.core.session.SessionTicket;
-import handoff.http.Log;
+import handoff.telemetry.Log;
 import handoff.queue.SqsSessionQueue;
 import handoff.wiring.Wiring;
 import java.util.ArrayList;

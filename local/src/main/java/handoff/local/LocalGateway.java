@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import handoff.http.Log;
+import handoff.telemetry.Log;
 import handoff.local.ApiGatewayTranslator.HttpRequest;
 import handoff.local.ApiGatewayTranslator.HttpResponse;
 import handoff.local.RouteTable.Match;

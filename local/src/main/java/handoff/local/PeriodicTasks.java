@@ -1,6 +1,6 @@
 package handoff.local;
 
-import handoff.http.Log;
+import handoff.telemetry.Log;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -3,7 +3,7 @@ package handoff.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import handoff.http.Log;
+import handoff.telemetry.Log;
 import handoff.names.Names;
 import java.time.Duration;
 import java.util.ArrayList;

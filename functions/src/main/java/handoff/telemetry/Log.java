@@ -1,4 +1,4 @@
-package handoff.http;
+package handoff.telemetry;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
