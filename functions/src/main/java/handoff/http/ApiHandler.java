@@ -1,6 +1,5 @@
 package handoff.http;
 
-import handoff.telemetry.Log;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -9,6 +8,7 @@ import handoff.core.InvalidRequestException;
 import handoff.core.RateLimitedException;
 import handoff.core.ServiceUnavailableException;
 import handoff.core.claimtoken.Identity;
+import handoff.telemetry.Log;
 import handoff.wiring.Wiring;
 import java.util.Optional;
 import org.crac.Core;
